@@ -1,0 +1,3 @@
+export { type AuditEntryView, listAuditEntries } from './read';
+export { type AuditRecord, GENESIS_HASH } from './types';
+export { type AuditProblem, type AuditProblemKind, type AuditVerification, verifyAuditChain } from './verify';

@@ -1,0 +1,53 @@
+/**
+ * A small seeded pseudo-random generator (the mulberry32 recurrence) so that
+ * shuffles, folds and synthetic data are identical on every run and machine.
+ */
+export type SeededRandom = {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, maxExclusive). */
+  int(maxExclusive: number): number;
+  /** True with the given probability. */
+  chance(probability: number): boolean;
+  /** One element of a non-empty list. */
+  pick<T>(items: readonly T[]): T;
+  /** A standard normal deviate (Box–Muller). */
+  normal(): number;
+  /** Shuffles the array in place (Fisher–Yates) and returns it. */
+  shuffle<T>(items: T[]): T[];
+};
+
+export function seededRandom(seed: number): SeededRandom {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (maxExclusive: number): number => Math.floor(next() * maxExclusive);
+  return {
+    next,
+    int,
+    chance: (probability) => next() < probability,
+    pick<T>(items: readonly T[]): T {
+      if (items.length === 0) throw new RangeError('cannot pick from an empty list');
+      return items[int(items.length)] as T;
+    },
+    normal() {
+      const u = 1 - next();
+      const v = next();
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+    shuffle<T>(items: T[]): T[] {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = int(i + 1);
+        const held = items[i] as T;
+        items[i] = items[j] as T;
+        items[j] = held;
+      }
+      return items;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+export type { NewEmployee } from './domain/employee-input';
+export { type PayFrequency, payFrequencies } from './domain/pay-frequency';
+export { describePayPeriod, type PayPeriod, payPeriod, taxYearOf } from './domain/pay-period';
+export type { PayRecord } from './domain/pay-record';
+export type { PreviewSummary, RunTotals } from './domain/run-summary';
+export { VARIANCE_LABELS, type VarianceFlag, varianceFlags } from './domain/variance';
+export type { WorkforceMonth, WorkforceSeries } from './domain/workforce-history';
+export type { PayrollErrorCode } from './errors';
+export { payrollPermissions } from './permissions';
+export { createPayrollService, type PayrollService } from './service';
+export type { PayslipDocument } from './services/payslips';
+export { DEFAULT_BATCH_SIZE } from './services/runs';
+export { type AnytimePayStatus, QUERY_ROOT_CAUSES } from './services/self-service';
+export { payrollMigrations } from './sql/migrations';

@@ -1,0 +1,35 @@
+export { loadTaxYearReference } from './load';
+export { parseTaxYearReference } from './parse';
+export {
+  type Confidence,
+  type DeductionKind,
+  deductionKinds,
+  type HcasZone,
+  hcasZones,
+  type NiThresholdName,
+  niThresholdNames,
+  type PayElementKind,
+  payElementKinds,
+  type StudentLoanPlan,
+  studentLoanPlans,
+  type TaxRegime,
+  type TaxYearFile,
+  taxRegimes,
+  taxYearFileSchema,
+} from './schema';
+export type {
+  AgendaForChangeReference,
+  FigureProvenance,
+  IncomeTaxReference,
+  LoanTerms,
+  NationalInsuranceReference,
+  NhsPensionReference,
+  NiCategoryReference,
+  PayElementTreatment,
+  PayPoint,
+  PeriodAmounts,
+  StatutoryPayReference,
+  TaxRegimeReference,
+  TaxYearReference,
+  Unwrapped,
+} from './tax-year-reference';
