@@ -14,6 +14,7 @@ export {
   toRtiTitle,
 } from './charsets';
 export { splitTaxCode } from './fps-builder';
+export { FPS_NI_NUMBER_PATTERN } from './rules';
 export { writeFullPaymentSubmission } from './fps-writer';
 export { fpsNamespace, parseTaxYear, type TaxYear } from './tax-year';
 export type {

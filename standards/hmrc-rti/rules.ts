@@ -169,3 +169,6 @@ export function problemsWith(rule: ElementRule, value: string, taxYear: TaxYear)
   }
   return problems;
 }
+
+/** HMRC's pattern for a National Insurance number in the FPS schema (its allowed two-letter prefixes). */
+export const FPS_NI_NUMBER_PATTERN: string = baseTypes.types.FullPaymentSubmission_PAYENINOtype.patterns[0] ?? '';
