@@ -14,8 +14,8 @@ export {
   toRtiTitle,
 } from './charsets';
 export { splitTaxCode } from './fps-builder';
-export { FPS_NI_NUMBER_PATTERN } from './rules';
 export { writeFullPaymentSubmission } from './fps-writer';
+export { FPS_NI_NUMBER_PATTERN } from './rules';
 export { fpsNamespace, parseTaxYear, type TaxYear } from './tax-year';
 export type {
   FpsEmployee,

@@ -171,4 +171,5 @@ export function problemsWith(rule: ElementRule, value: string, taxYear: TaxYear)
 }
 
 /** HMRC's pattern for a National Insurance number in the FPS schema (its allowed two-letter prefixes). */
-export const FPS_NI_NUMBER_PATTERN: string = baseTypes.types.FullPaymentSubmission_PAYENINOtype.patterns[0] ?? '';
+export const FPS_NI_NUMBER_PATTERN: string =
+  baseTypes.types.FullPaymentSubmission_PAYENINOtype.patterns[0] ?? '';
