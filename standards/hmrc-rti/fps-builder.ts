@@ -82,6 +82,7 @@ function payment(pay: FpsPayment, at: string): XmlNode {
       leaf('PmtDate', pay.paymentDate, `${at}.paymentDate`),
       period,
       leaf('PeriodsCovered', String(pay.periodsCovered), `${at}.periodsCovered`),
+      yes('PmtAfterLeaving', pay.paymentAfterLeaving, `${at}.paymentAfterLeaving`),
       leaf('HoursWorked', pay.hoursWorked, `${at}.hoursWorked`),
       leaf('TaxCode', tax.code, `${at}.taxCode`, { attributes: taxCodeAttributes, original: pay.taxCode }),
       money('TaxablePay', pay.taxablePay, `${at}.taxablePay`),

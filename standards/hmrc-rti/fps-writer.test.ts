@@ -76,6 +76,15 @@ describe('writing the FPS', () => {
     ]);
   });
 
+  it('marks a payment after leaving between PeriodsCovered and HoursWorked, as the schema orders them', () => {
+    const xml = writeFullPaymentSubmission(changed({ pay: { paymentAfterLeaving: true } }));
+    expect(textOf(xml, 'PmtAfterLeaving')).toEqual(['yes']);
+    const names = readFpsElements(xml).elements.map((element) => element.path.split('/').pop());
+    const at = names.indexOf('PmtAfterLeaving');
+    expect([names[at - 1], names[at + 1]]).toEqual(['PeriodsCovered', 'HoursWorked']);
+    expect(textOf(writeFullPaymentSubmission(samplePayRun().fps), 'PmtAfterLeaving')).toEqual([]);
+  });
+
   it.each([
     ['Zoë', 'Zoe'],
     ['Seán O’Connor', "Sean O'Connor"],

@@ -27,6 +27,8 @@ export type FpsPayment = {
   /** Tax week (1-54, 56) for weekly-based frequencies or tax month (1-12) for monthly ones. */
   period: { week: number } | { month: number };
   periodsCovered: number;
+  /** Paid after the leaving date reported earlier (taxed on 0T week 1/month 1). */
+  paymentAfterLeaving?: boolean;
   hoursWorked: HoursWorkedBand;
   /** The operative code as issued, with any S or C prefix: "1257L", "S1257L", "C0T", "K475", "SD1", "BR", "NT". */
   taxCode: string;

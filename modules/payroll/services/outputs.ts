@@ -215,6 +215,7 @@ export function createOutputsService(_deps: PayrollDeps, runs: Pick<RunsService,
                     ? { month: run.taxPeriod }
                     : { week: run.taxPeriod * frequencyRules[run.payFrequency].weeksPerPeriod },
                 periodsCovered: 1,
+                ...(leaving !== undefined && leaving < run.periodStart ? { paymentAfterLeaving: true } : {}),
                 hoursWorked: hoursBand(payslip.contractedCentihours),
                 taxCode: payslip.taxCode.replace(/\s*(W1|M1|X)$/, ''),
                 week1Month1: payslip.week1Month1,

@@ -399,3 +399,39 @@ describe('a second payment in the same period (supplementary run)', () => {
     );
   });
 });
+
+describe('a payment after leaving', () => {
+  const lateClaimFor = async (taxCode: string) =>
+    nurseInput(9, {
+      kind: 'supplementary',
+      changes: [change('2025-01-01', { ...nurseRecord, taxCode, leavingDate: '2026-10-31' as never })],
+      claims: [
+        claim('clm_after', {
+          kind: 'adjustment',
+          workedOn: '2026-10-20' as never,
+          details: {
+            elementKind: 'overtime',
+            amountPence: 100_000,
+            description: 'Overtime claimed after leaving',
+          },
+        }),
+      ],
+    });
+
+  it('is taxed on 0T month 1, ignoring the code and the year to date, as HMRC requires after a P45', async () => {
+    const input = await lateClaimFor('1257L');
+    const payslip = payslipOf(calculatePayslip(input));
+    expect(payslip.taxCode).toBe('0T M1');
+    expect(payslip.week1Month1).toBe(true);
+    // No allowance on a month 1 basis: the whole £1,000 falls in the 20% band.
+    expect(payslip.figures.incomeTax).toBe(20_000);
+  });
+
+  it('keeps a Scottish leaver on Scottish rates', async () => {
+    const payslip = payslipOf(calculatePayslip(await lateClaimFor('S1257L')));
+    expect(payslip.taxCode).toBe('S0T M1');
+    // Scotland's 19% starter band comes before its 20% basic band.
+    expect(payslip.figures.incomeTax).toBeGreaterThan(19_000);
+    expect(payslip.figures.incomeTax).toBeLessThan(20_000);
+  });
+});

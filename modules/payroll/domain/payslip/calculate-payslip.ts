@@ -11,6 +11,18 @@ import { netPayDeductions, payrollGiving } from './deductions';
 import type { CalculatedPayslip, DeductionLine, PayslipInput, PayslipOutcome, YtdFigures } from './types';
 import { zeroYtd } from './types';
 
+const REGIME_PREFIX = { scotland: 'S', wales: 'C', 'rest-of-uk': '' } as const;
+
+/**
+ * HMRC: a payment made after the P45 has been issued is taxed on 0T, week 1/month 1 — keeping the
+ * Scottish or Welsh prefix, since where the leaver lives still decides the rates.
+ */
+function afterLeavingCode(code: TaxCode): TaxCode {
+  const parsed = parseCode(`${REGIME_PREFIX[code.regime]}0T M1`);
+  if (!parsed.ok) throw new Error(`0T M1 must parse: ${parsed.reason}`);
+  return parsed.code;
+}
+
 const parsedCodes = new Map<string, ReturnType<typeof parseTaxCode>>();
 
 /** Tax codes repeat (1257L, BR …): parse each text once. */
@@ -74,6 +86,7 @@ export function calculatePayslip(input: PayslipInput): PayslipOutcome {
     issues.push({ path: 'studentLoanPlans', rule: 'plan-collected-in-year', message: missing.reason });
   }
   if (issues.length > 0 || !taxCode || !category) return { ok: false, issues };
+  if (record.leavingDate !== null && record.leavingDate < period.start) taxCode = afterLeavingCode(taxCode);
 
   const giving = payrollGiving(input.orders, from, to, reference);
   const totals = { grossPay: 0, taxablePay: 0, niablePay: 0, pensionablePay: 0 };
