@@ -34,7 +34,9 @@ export type OrganisationsServiceDeps = { runner: TenantRunner; clock: Clock };
 export type OidcIdentity = { issuer: string; subject: string; email: string | null; emailVerified: boolean };
 
 export function createOrganisationsService({ runner, clock }: OrganisationsServiceDeps) {
+  // Keyed by the presented token itself (memory only, never stored) so a cached read costs no hashing.
   const principalCache = new Map<string, { principal: Principal; expiresAtMs: number; cachedAtMs: number }>();
+  const sessionKey = (token: string) => `ses:${token}`;
 
   function validateRoles(roles: readonly string[]): Role[] {
     const unknown = roles.filter((role) => !isRole(role));
@@ -313,11 +315,11 @@ export function createOrganisationsService({ runner, clock }: OrganisationsServi
     },
 
     async principalForSession(token: string): Promise<Principal> {
-      const tokenHash = hashSecret(token);
       const nowMs = clock.now().getTime();
-      const cached = principalCache.get(tokenHash);
+      const cached = principalCache.get(sessionKey(token));
       if (cached && cached.expiresAtMs > nowMs && nowMs - cached.cachedAtMs < PRINCIPAL_CACHE_MS)
         return cached.principal;
+      const tokenHash = hashSecret(token);
       const resolved = await runner.withPlatform(async (tx) => {
         const session = await sql.selectSession(tx, tokenHash);
         if (!session || session.expiresAt <= tx.now) return null;
@@ -328,7 +330,7 @@ export function createOrganisationsService({ runner, clock }: OrganisationsServi
         return principal ? { principal, expiresAtMs: session.expiresAt.getTime() } : null;
       });
       if (!resolved) throw organisationsError('SESSION_INVALID', 'Your session has ended: sign in again');
-      principalCache.set(tokenHash, { ...resolved, cachedAtMs: nowMs });
+      principalCache.set(sessionKey(token), { ...resolved, cachedAtMs: nowMs });
       return resolved.principal;
     },
 
@@ -339,14 +341,13 @@ export function createOrganisationsService({ runner, clock }: OrganisationsServi
       }
       const tokenHash = hashSecret(token);
       await runner.withPlatform((tx) => sql.updateSessionOrganisation(tx, tokenHash, organisationId));
-      principalCache.delete(tokenHash);
+      principalCache.delete(sessionKey(token));
       return this.principalForSession(token);
     },
 
     async signOut(token: string): Promise<void> {
-      const tokenHash = hashSecret(token);
-      principalCache.delete(tokenHash);
-      await runner.withPlatform((tx) => sql.deleteSession(tx, tokenHash));
+      principalCache.delete(sessionKey(token));
+      await runner.withPlatform((tx) => sql.deleteSession(tx, hashSecret(token)));
     },
 
     /** Issues a token for a machine client, with at most the issuer's own roles; the secret is shown once. */
@@ -413,7 +414,7 @@ export function createOrganisationsService({ runner, clock }: OrganisationsServi
       const parsed = parseApiToken(token);
       const invalid = organisationsError('TOKEN_INVALID', 'The API token is not valid');
       if (!parsed) throw invalid;
-      const cacheKey = `tok:${hashSecret(token)}`;
+      const cacheKey = `tok:${token}`;
       const nowMs = clock.now().getTime();
       const cached = principalCache.get(cacheKey);
       if (cached && cached.expiresAtMs > nowMs && nowMs - cached.cachedAtMs < PRINCIPAL_CACHE_MS)

@@ -155,7 +155,7 @@ describe.each(testEngines())('a pay run killed part way on %s', (engine) => {
     const killed = await cli(
       cliPath,
       config,
-      ['payroll', 'run', 'calculate', runId, '--organisation', 'KRA1', '--batch-size', String(BATCH)],
+      ['payroll', 'run', 'calculate', runId, '--org', 'KRA1', '--batch-size', String(BATCH)],
       { batches: 3 },
     );
     expect(killed.signal).toBe('SIGKILL');
@@ -180,7 +180,7 @@ describe.each(testEngines())('a pay run killed part way on %s', (engine) => {
       'run',
       'calculate',
       runId,
-      '--organisation',
+      '--org',
       'KRA1',
       '--batch-size',
       '7',
@@ -220,11 +220,11 @@ describe.each(testEngines())('a pay run killed part way on %s', (engine) => {
     );
     // Killed as it starts, part way, or after it finished: the commit is one transaction, so whichever happened, nothing is half done.
     for (const milliseconds of [300, 900, 1_500])
-      await cli(cliPath, config, ['payroll', 'run', 'commit', runId, '--organisation', 'KRA1'], {
+      await cli(cliPath, config, ['payroll', 'run', 'commit', runId, '--org', 'KRA1'], {
         milliseconds,
       });
-    const first = await cli(cliPath, config, ['payroll', 'run', 'commit', runId, '--organisation', 'KRA1']);
-    const second = await cli(cliPath, config, ['payroll', 'run', 'commit', runId, '--organisation', 'KRA1']);
+    const first = await cli(cliPath, config, ['payroll', 'run', 'commit', runId, '--org', 'KRA1']);
+    const second = await cli(cliPath, config, ['payroll', 'run', 'commit', runId, '--org', 'KRA1']);
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({
       status: 'committed',

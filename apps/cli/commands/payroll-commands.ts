@@ -8,20 +8,20 @@ import type { Platform } from '../../platform/platform';
 import { cliContext, DATA_OPTION, openPlatform } from '../platform-runtime';
 import { runCommand } from '../run-command';
 
-type CommonOptions = { data?: string; organisation: string; as?: string };
+type CommonOptions = { data?: string; org: string; as?: string };
 
-const ORGANISATION_OPTION = ['--organisation <code>', 'the organisation whose payroll this is'] as const;
+const ORGANISATION_OPTION = ['--org <code>', 'the organisation whose payroll this is'] as const;
 const AS_OPTION = [
   '--as <email>',
   'act as this person (segregation of duties: the preparer cannot approve)',
 ] as const;
 
 async function actorFor(platform: Platform, options: CommonOptions): Promise<TenantContext> {
-  if (!options.as) return cliContext(options.organisation);
+  if (!options.as) return cliContext(options.org);
   const user = await platform.organisations.findUserByEmail(options.as);
   if (!user) throw notFound('USER_NOT_FOUND', `No user ${options.as}`);
   return {
-    organisationId: options.organisation,
+    organisationId: options.org,
     actor: { kind: 'user', id: user.id, displayName: user.displayName },
   };
 }
@@ -42,9 +42,7 @@ export const registerPayrollCommands: CommandRegistrar = (program, runtime) => {
     work: (platform: Platform, ctx: TenantContext, options: O, ...args: string[]) => Promise<void>,
   ) =>
     runCommand(async (...args: unknown[]) => {
-      const options = args.find(
-        (arg) => typeof arg === 'object' && arg !== null && 'organisation' in arg,
-      ) as O;
+      const options = args.find((arg) => typeof arg === 'object' && arg !== null && 'org' in arg) as O;
       const positional = args.filter((arg): arg is string => typeof arg === 'string');
       const platform = await openPlatform(options, runtime.note);
       try {
