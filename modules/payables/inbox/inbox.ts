@@ -26,6 +26,8 @@ async function settledFiles(directory: string, settleMs: number, now: number): P
     .filter((entry) => entry.isFile() && !IN_PROGRESS.test(entry.name))
     .map((entry) => entry.name)
     .sort();
+  // File times come from the kernel's coarse clock and can be a little ahead of Date.now(): no wait means no check.
+  if (settleMs <= 0) return names;
   const settled: string[] = [];
   for (const name of names) {
     const info = await stat(join(directory, name)).catch(() => null);

@@ -10,14 +10,12 @@ import { paymentRules } from './payment';
 import { restrictionRules } from './restrictions';
 import { syntaxRules } from './syntax';
 import { canaryIslandsRules, ceutaMelillaRules } from './vat-canary-islands';
-import { exemptRules } from './vat-exempt';
-import { exportRules } from './vat-export';
 import { intraCommunityRules } from './vat-intra-community';
 import { notSubjectRules } from './vat-not-subject';
 import { reverseChargeRules } from './vat-reverse-charge';
 import { splitPaymentRules } from './vat-split-payment';
 import { standardRateRules } from './vat-standard';
-import { zeroRateRules } from './vat-zero';
+import { exemptRules, exportRules, zeroRateRules } from './vat-zero-taxed';
 
 export const cenRuleSets: readonly RuleSet[] = [
   documentRules,
