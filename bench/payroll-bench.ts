@@ -1,9 +1,10 @@
 import { createPlatform, type Platform, preparePlatform } from '../apps/platform/platform';
 import type { Engine } from '../kernel/db';
 import { openScratchDatabase } from '../kernel/db/scratch';
+import { mulberry32 } from '../kernel/random';
 import type { TenantContext } from '../kernel/tenancy';
 import { fixedClock, type LocalDate } from '../kernel/time';
-import { benchPayrollCalc, seededRandom as seeded } from '../modules/payroll/bench/calc-bench';
+import { benchPayrollCalc } from '../modules/payroll/bench/calc-bench';
 import { syntheticStaff } from '../modules/payroll/testing/synthetic-staff';
 import { type Benchmark, round } from './benchmark';
 
@@ -65,7 +66,7 @@ async function loadWorkforce(
       pensionFunding: 'central-funding',
     });
   });
-  const random = seeded(20_261_130);
+  const random = mulberry32(20_261_130);
   for (let first = 0; first < employees; first += LOAD_CHUNK) {
     const staff = syntheticStaff({
       count: Math.min(LOAD_CHUNK, employees - first),
@@ -125,7 +126,7 @@ async function payMonth(
 
 /** A quarter of staff claim unsocial hours in the month, as ward rotas do. */
 async function recordShifts(platform: Platform, employees: number): Promise<void> {
-  const random = seeded(7);
+  const random = mulberry32(7);
   const claims: unknown[] = [];
   for (let number = 1; number <= employees; number += 1) {
     if (random() >= 0.25) continue;

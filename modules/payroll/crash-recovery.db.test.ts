@@ -7,11 +7,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatform, type Platform, preparePlatform } from '../../apps/platform/platform';
 import { type DatabaseConfig, type Engine, openDatabase } from '../../kernel/db';
+import { mulberry32 } from '../../kernel/random';
 import type { LocalDate } from '../../kernel/time';
 import { testEngines } from '../../testing/database';
 import { repoRoot } from '../../testing/fixtures';
 import { contextFor, seedTestSystem } from '../../testing/platform';
-import { seededRandom } from './bench/calc-bench';
 import { calculateBatch } from './services/engine';
 import { EMPLOYER } from './testing/payroll-setup';
 import { syntheticStaff } from './testing/synthetic-staff';
@@ -133,7 +133,7 @@ describe.each(testEngines())('a pay run killed part way on %s', (engine) => {
           count: EMPLOYEES,
           prefix: 'K',
           costCentres: ['WARD1', 'FIN01'],
-          random: seededRandom(11),
+          random: mulberry32(11),
           startBefore: '2026-04-01' as LocalDate,
         });
         await platform.payroll.registerEmployees(tx, staff);

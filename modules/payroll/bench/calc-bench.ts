@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from '../../../kernel/random';
 import {
   annualisePensionablePay,
   calculateEmployeePeriod,
@@ -20,17 +21,6 @@ import year2026 from '../reference-data/years/2026-27.json';
 export type PayrollCalcBench = { calcPerSecond: number };
 
 const ROUNDS = 7;
-
-/** Mulberry32: a small seeded generator so every run measures the same workforce. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function pick<T>(random: () => number, weighted: readonly (readonly [T, number])[]): T {
   const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
@@ -98,7 +88,7 @@ const LOANS: readonly (readonly [StudentLoanPlan[], number])[] = [
 ];
 
 function workforce(employees: number, reference: TaxYearReference): EmployeePeriodInput[] {
-  const random = seededRandom(20_260_406);
+  const random = mulberry32(20_260_406);
   const codes = new Map<string, TaxCode>();
   const codeFor = (text: string): TaxCode => {
     let code = codes.get(text);

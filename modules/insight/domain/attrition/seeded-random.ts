@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../../../kernel/random';
+
 /**
  * A small seeded pseudo-random generator (the mulberry32 recurrence) so that
  * shuffles, folds and synthetic data are identical on every run and machine.
@@ -18,14 +20,7 @@ export type SeededRandom = {
 };
 
 export function seededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (maxExclusive: number): number => Math.floor(next() * maxExclusive);
   return {
     next,

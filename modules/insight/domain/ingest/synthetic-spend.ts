@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../../../kernel/random';
+
 const EXPENSE_TYPES = [
   'Drugs',
   'Building Expenditure',
@@ -20,18 +22,6 @@ const SUPPLIERS = [
   'NHS Supply Chain',
 ];
 
-/** A small deterministic generator (mulberry32) so benchmark files are the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
@@ -40,7 +30,7 @@ const groupThousands = (digits: string): string => digits.replace(/\B(?=(\d{3})+
  * space, credits, one month of day-first dates. Also returns the exact total.
  */
 export function syntheticSpendCsv(rows: number, seed = 1): { bytes: Uint8Array; totalPence: bigint } {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const lines = [
     'Department Family,Entity,Date,Expense Type,Expense Area,Supplier,Transaction Number,Amount',
