@@ -132,4 +132,44 @@ describe.each(testEngines())('Bacs, FPS and third-party payments on %s', (engine
       { payee: 'UNISON', what: 'deductions from pay', amountPence: 1_550, dueDate: '2026-05-19' },
     ]);
   });
+
+  it('pays a late claim after the leaving date on 0T month 1 and marks it PmtAfterLeaving on the FPS', async () => {
+    const [leaver] = employees;
+    if (!leaver) throw new Error('missing test employee');
+    await platform.runner.withTenant(asOfficer(), async (tx) => {
+      await platform.payroll.recordLeaver(tx, leaver, { leavingDate: '2026-04-30', reason: 'Resigned' });
+      await platform.payroll.recordClaims(tx, [
+        {
+          kind: 'adjustment',
+          employeeId: leaver,
+          workedOn: '2026-04-22',
+          details: { elementKind: 'overtime', amountPence: 30_000, description: 'Overtime claimed late' },
+        },
+      ]);
+    });
+    const run = await platform.runner.withTenant(asOfficer(), (tx) =>
+      platform.payroll.createRun(tx, {
+        payFrequency: 'monthly',
+        taxYear: '2026-27',
+        period: 2,
+        kind: 'supplementary',
+        employeeIds: [leaver],
+      }),
+    );
+    expect(await platform.payroll.previewRun(asOfficer(), run.id)).toMatchObject({
+      payslips: 1,
+      withIssues: 0,
+    });
+    await platform.runner.withTenant(actor(trust, CHECKER), (tx) => platform.payroll.approveRun(tx, run.id));
+    await platform.payroll.commitRun(actor(trust, CHECKER), run.id);
+    const fps = await platform.runner.withTenant(asOfficer(), (tx) =>
+      platform.payroll.fullPaymentSubmission(tx, run.id),
+    );
+    const document = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true }).parse(fps.xml);
+    const employment = document.GovTalkMessage.Body.IRenvelope.FullPaymentSubmission.Employee.Employment;
+    expect(employment.LeavingDate).toBe('2026-04-30');
+    expect(employment.Payment.PmtAfterLeaving).toBe('yes');
+    expect(employment.Payment.TaxCode).toMatchObject({ '#text': '0T', '@_BasisNonCumulative': 'yes' });
+    expect(employment.Payment.TaxDeductedOrRefunded).toBe(60); // £300 at 20%, no allowance
+  });
 });

@@ -112,3 +112,8 @@ export function wholeTimeEquivalent(contractedCentihours: number, fullTimeCentih
 export function describeChange(fields: PayRecordChangeFields): string {
   return Object.keys(fields).join(', ');
 }
+
+/** A payment for a period that starts after the leaving date: HMRC's "payment after leaving" (the P45 is out). */
+export function isPaymentAfterLeaving(leavingDate: LocalDate | null, periodStart: LocalDate): boolean {
+  return leavingDate !== null && leavingDate < periodStart;
+}

@@ -18,7 +18,7 @@ import {
 } from '../../../standards/hmrc-rti';
 import { frequencyRules } from '../domain/pay-frequency';
 import { describePayPeriod, laterDate, taxYearOf } from '../domain/pay-period';
-import { payRecordOn, sortChanges } from '../domain/pay-record';
+import { isPaymentAfterLeaving, payRecordOn, sortChanges } from '../domain/pay-record';
 import type { RunPostings } from '../domain/run-postings';
 import { payrollError } from '../errors';
 import * as sql from '../sql/queries';
@@ -215,7 +215,9 @@ export function createOutputsService(_deps: PayrollDeps, runs: Pick<RunsService,
                     ? { month: run.taxPeriod }
                     : { week: run.taxPeriod * frequencyRules[run.payFrequency].weeksPerPeriod },
                 periodsCovered: 1,
-                ...(leaving !== undefined && leaving < run.periodStart ? { paymentAfterLeaving: true } : {}),
+                ...(isPaymentAfterLeaving(leaving ?? null, run.periodStart)
+                  ? { paymentAfterLeaving: true }
+                  : {}),
                 hoursWorked: hoursBand(payslip.contractedCentihours),
                 taxCode: payslip.taxCode.replace(/\s*(W1|M1|X)$/, ''),
                 week1Month1: payslip.week1Month1,

@@ -3,7 +3,7 @@ import { calculateEmployeePeriodParts, type EmployeePeriodResult } from '../empl
 import { taxCodeProblemForYear } from '../income-tax';
 import { calculateNationalInsurance, niCategoryFor } from '../national-insurance';
 import { laterDate } from '../pay-period';
-import { sortChanges } from '../pay-record';
+import { isPaymentAfterLeaving, sortChanges } from '../pay-record';
 import { calculateStudentLoans, unavailableLoanPlans } from '../student-loans';
 import { parseTaxCode, type TaxCode } from '../tax-code';
 import { contractualPay } from './contractual-pay';
@@ -86,7 +86,7 @@ export function calculatePayslip(input: PayslipInput): PayslipOutcome {
     issues.push({ path: 'studentLoanPlans', rule: 'plan-collected-in-year', message: missing.reason });
   }
   if (issues.length > 0 || !taxCode || !category) return { ok: false, issues };
-  if (record.leavingDate !== null && record.leavingDate < period.start) taxCode = afterLeavingCode(taxCode);
+  if (isPaymentAfterLeaving(record.leavingDate, period.start)) taxCode = afterLeavingCode(taxCode);
 
   const giving = payrollGiving(input.orders, from, to, reference);
   const totals = { grossPay: 0, taxablePay: 0, niablePay: 0, pensionablePay: 0 };
