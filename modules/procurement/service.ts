@@ -1,6 +1,7 @@
 import { createCatalogueService } from './services/catalogue-service';
 import type { ProcurementDeps } from './services/context';
 import { createHistoryService } from './services/history-service';
+import { createInvoicingService } from './services/invoicing-service';
 import { createOrderService } from './services/order-service';
 import { createRequisitionService } from './services/requisition-service';
 
@@ -13,6 +14,7 @@ export function createProcurementService(deps: ProcurementDeps) {
   return {
     ...createCatalogueService(deps),
     ...createOrderService(deps),
+    ...createInvoicingService(deps),
     ...createRequisitionService(deps),
     ...createHistoryService(deps),
   };

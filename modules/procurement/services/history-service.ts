@@ -12,9 +12,9 @@ import {
 import { lineValue, parseQuantity } from '../domain/quantity';
 import { procurementError } from '../errors';
 import { reserveNumbers } from '../sql/catalogue-queries';
-import { runInserts } from '../sql/inserts';
 import * as orders from '../sql/order-queries';
 import { requisitionInserts } from '../sql/requisition-queries';
+import { runWrites } from '../sql/writes';
 import { expenditureAccounts, financialYearOf, type ProcurementDeps } from './context';
 import { TOUCHLESS_ACTOR } from './requisition-service';
 
@@ -202,7 +202,7 @@ export function createHistoryService(deps: ProcurementDeps) {
             },
           };
         });
-        await runInserts(tx, [
+        await runWrites(tx, [
           requisitionInserts(
             tx.ctx.organisationId,
             built.map((entry) => entry.requisition),

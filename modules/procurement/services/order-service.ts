@@ -6,93 +6,27 @@ import { isLocalDate, type LocalDate } from '../../../kernel/time';
 import { writeOrderXml } from '../../../standards/peppol-ubl';
 import { CONTROL_ACCOUNTS } from '../../ledger';
 import { nearestRank, share } from '../domain/measures';
-import { goodsReceiptNumber, orderReferenceKeys } from '../domain/numbers';
+import { goodsReceiptNumber } from '../domain/numbers';
 import { type OrderDocument, supplierEndpoint, toPeppolOrder } from '../domain/order-document';
-import {
-  commitmentChanges,
-  type LineFacts,
-  orderStatus,
-  planInvoicing,
-  planReceipt,
-  type StoredStatus,
-  statusAfterInvoicing,
-} from '../domain/order-lifecycle';
+import { orderStatus, planReceipt, type StoredStatus } from '../domain/order-lifecycle';
 import { formatQuantity, lineValue, maxMilli, parseQuantity } from '../domain/quantity';
 import { receiptConflict } from '../domain/segregation';
 import { procurementError } from '../errors';
 import { reserveNumbers, selectOrderingProfile } from '../sql/catalogue-queries';
-import { runInserts } from '../sql/inserts';
 import * as sql from '../sql/order-queries';
 import { commitmentInserts } from '../sql/order-queries';
 import { selectApproverIds, selectRequisitions } from '../sql/requisition-queries';
+import { runWrites } from '../sql/writes';
 import type {
   GoodsReceipt,
   GoodsReceiptInput,
   ProcurementMeasures,
   PurchaseOrder,
-  PurchaseOrderForMatching,
-  PurchaseOrderLine,
   PurchaseOrderStatus,
   PurchaseOrderVersion,
-  RecordInvoicedInput,
-  RecordInvoicedResult,
 } from '../types';
 import { type ProcurementDeps, pastOrToday } from './context';
-
-type CommitmentEvent = sql.CommitmentMovement['event'];
-
-function toLine(state: sql.LineState): PurchaseOrderLine {
-  return {
-    lineNo: state.lineNo,
-    version: state.version,
-    itemId: state.itemId,
-    description: state.description,
-    gtin: state.gtin,
-    supplierItemCode: state.supplierItemCode,
-    unitCode: state.unitCode,
-    orderedQuantity: formatQuantity(state.ordered),
-    receivedQuantity: formatQuantity(state.received),
-    invoicedQuantity: formatQuantity(state.invoiced),
-    unitPricePence: state.unitPricePence,
-    vatRateBasisPoints: state.vatRateBasisPoints,
-    netPence: state.netPence,
-    accountCode: state.accountCode,
-    costCentreCode: state.costCentreCode,
-    contractId: state.contractId,
-  };
-}
-
-export function toPurchaseOrder(header: sql.OrderHeaderRow, lines: readonly sql.LineState[]): PurchaseOrder {
-  return {
-    id: header.id,
-    number: header.number,
-    requisitionId: header.requisitionId,
-    requesterId: header.requesterId,
-    supplierId: header.supplierId,
-    status: orderStatus(header.storedStatus, lines),
-    version: header.version,
-    raisedVia: header.raisedVia,
-    raisedBy: header.raisedBy,
-    raisedAt: header.raisedAt,
-    orderDate: header.orderDate,
-    currency: 'GBP',
-    totalNetPence: header.totalNetPence,
-    cancelReason: header.cancelReason,
-    lines: lines.map(toLine),
-  };
-}
-
-const facts = (state: sql.LineState): LineFacts => ({
-  lineNo: state.lineNo,
-  ordered: state.ordered,
-  unitPricePence: state.unitPricePence,
-  netPence: state.netPence,
-  received: state.received,
-  accruedPence: state.accruedPence,
-  invoiced: state.invoiced,
-  grniReleasedPence: state.grniReleasedPence,
-  committedPence: state.committedPence,
-});
+import { type CommitmentEvent, commitmentMovements, facts, toPurchaseOrder } from './order-state';
 
 export function createOrderService(deps: ProcurementDeps) {
   const { ledger, framework, suppliers } = deps;
@@ -112,22 +46,8 @@ export function createOrderService(deps: ProcurementDeps) {
     event: CommitmentEvent,
     sourceId: string,
   ): Promise<void> {
-    const byLine = new Map(lines.map((line) => [line.lineNo, line]));
-    const movements = commitmentChanges(stored, lines.map(facts)).map((change) => {
-      const line = byLine.get(change.lineNo)!;
-      return {
-        id: newId('cmt'),
-        orderId: header.id,
-        lineNo: change.lineNo,
-        costCentreCode: line.costCentreCode,
-        accountCode: line.accountCode,
-        financialYear: header.financialYear,
-        amountPence: change.amountPence,
-        event,
-        sourceId,
-      };
-    });
-    await runInserts(tx, [commitmentInserts(tx.ctx.organisationId, movements, tx.now)]);
+    const movements = commitmentMovements(header, stored, lines, event, sourceId);
+    await runWrites(tx, [commitmentInserts(tx.ctx.organisationId, movements, tx.now)]);
   }
 
   async function requireOpen(tx: TenantTx, orderId: string, allowClosed = false) {
@@ -560,173 +480,6 @@ export function createOrderService(deps: ProcurementDeps) {
     async goodsReceipts(tx: TenantTx, orderId: string): Promise<GoodsReceipt[]> {
       await requireHeader(tx, orderId);
       return sql.selectReceipts(tx, orderId);
-    },
-
-    /**
-     * The order an invoice names (EN 16931 BT-13), as payables matches against
-     * it: quantities as decimal strings, money in pence. Null when no order of
-     * this organisation has that number (with or without the organisation code).
-     */
-    async purchaseOrderForMatching(
-      tx: TenantTx,
-      orderReference: string,
-    ): Promise<PurchaseOrderForMatching | null> {
-      const keys = orderReferenceKeys(tx.ctx.organisationId, orderReference);
-      if (keys.length === 0) return null;
-      const headers = await sql.selectOrderHeaders(tx, { numberKeys: keys, limit: keys.length });
-      const header = keys
-        .map((key) => headers.find((h) => h.number.toUpperCase().replace(/[^A-Z0-9]/g, '') === key))
-        .find(Boolean);
-      if (!header) return null;
-      const order = toPurchaseOrder(header, await sql.selectLineStates(tx, [header.id]));
-      return {
-        id: order.id,
-        number: order.number,
-        supplierId: order.supplierId,
-        status: order.status,
-        currency: 'GBP',
-        lines: order.lines.map((line) => ({
-          lineNo: line.lineNo,
-          description: line.description,
-          gtin: line.gtin,
-          supplierItemCode: line.supplierItemCode,
-          unitCode: line.unitCode,
-          orderedQuantity: line.orderedQuantity,
-          receivedQuantity: line.receivedQuantity,
-          invoicedQuantity: line.invoicedQuantity,
-          unitPricePence: line.unitPricePence,
-          vatRateBasisPoints: line.vatRateBasisPoints,
-          accountCode: line.accountCode,
-          costCentreCode: line.costCentreCode,
-        })),
-      };
-    },
-
-    /**
-     * Records what an invoice (or, with negative quantities, a credit note)
-     * bills against order lines, and the accrual it releases on each; closes the
-     * order once every line is invoiced in full. Recording the same invoice
-     * again with the same lines returns the first result.
-     */
-    async recordInvoiced(tx: TenantTx, input: RecordInvoicedInput): Promise<RecordInvoicedResult> {
-      const header = await requireHeader(tx, input.purchaseOrderId);
-      const existing = await sql.selectInvoiceRecords(tx, header.id, input.invoiceId);
-      const states = await sql.selectLineStates(tx, [header.id]);
-      const invoicedOf = (lineNo: number) =>
-        formatQuantity(states.find((s) => s.lineNo === lineNo)?.invoiced ?? 0n);
-      if (existing.length > 0) {
-        const same =
-          existing.length === input.lines.length &&
-          input.lines.every((line) => {
-            const record = existing.find((r) => r.lineNo === line.lineNo);
-            return (
-              record &&
-              record.quantity === parseQuantity(line.quantity) &&
-              record.netPence === BigInt(line.netPence)
-            );
-          });
-        if (!same) {
-          throw procurementError(
-            'INVOICE_RECORD_CONFLICT',
-            `Invoice ${input.invoiceId} is already recorded against ${header.number} with different lines`,
-          );
-        }
-        return {
-          purchaseOrderId: header.id,
-          invoiceId: input.invoiceId,
-          alreadyRecorded: true,
-          status: orderStatus(header.storedStatus, states.map(facts)),
-          lines: existing.map((record) => ({
-            lineNo: record.lineNo,
-            invoicedQuantity: invoicedOf(record.lineNo),
-            grniReleasedPence: record.grniReleasedPence,
-          })),
-        };
-      }
-      if (header.storedStatus === 'cancelled') {
-        throw procurementError(
-          'PURCHASE_ORDER_NOT_OPEN',
-          `Purchase order ${header.number} was cancelled: nothing can be invoiced against it`,
-        );
-      }
-      const allowedOver = parseQuantity(input.allowedOverQuantity ?? '0');
-      if (allowedOver === undefined || allowedOver < 0n) {
-        throw procurementError(
-          'INVOICED_LINES_INVALID',
-          'allowedOverQuantity must be a quantity of 0 or more',
-          [{ path: 'allowedOverQuantity', rule: 'quantity-format', message: 'A decimal of 0 or more' }],
-        );
-      }
-      const plan = planInvoicing(input.lines, states.map(facts), allowedOver);
-      if (plan.issues.length > 0) {
-        const over = plan.issues.every(
-          (i) => i.rule === 'invoice-within-order' || i.rule === 'credit-within-invoiced',
-        );
-        throw procurementError(
-          over ? 'OVER_INVOICED' : 'INVOICED_LINES_INVALID',
-          plan.issues.length === 1
-            ? plan.issues[0]!.message
-            : `${plan.issues.length} problems with the invoiced lines`,
-          plan.issues,
-        );
-      }
-      await sql.insertInvoiceRecords(
-        tx,
-        tx.ctx.organisationId,
-        header.id,
-        input.invoiceId,
-        plan.lines,
-        tx.ctx.actor.id,
-        tx.now,
-      );
-      const invoicedAfter = new Map(plan.lines.map((line) => [line.lineNo, line.invoicedAfter]));
-      const stored = statusAfterInvoicing(header.storedStatus, states.map(facts), invoicedAfter);
-      if (stored !== header.storedStatus) {
-        await sql.updateOrderHeader(tx, header.id, {
-          status: stored,
-          version: header.version,
-          totalNetPence: header.totalNetPence,
-          at: tx.now,
-        });
-        await syncCommitments(
-          tx,
-          header,
-          stored,
-          states,
-          stored === 'closed' ? 'closed' : 'reopened',
-          input.invoiceId,
-        );
-      }
-      tx.audit({
-        action: 'procurement.purchase-order.invoiced',
-        entityType: 'purchase-order',
-        entityId: header.id,
-        after: {
-          invoiceId: input.invoiceId,
-          status: stored,
-          lines: plan.lines.map((line) => ({
-            lineNo: line.lineNo,
-            quantity: formatQuantity(line.quantity),
-            netPence: line.netPence,
-            grniReleasedPence: line.grniReleasedPence,
-          })),
-        },
-      });
-      const after = states.map((state) => ({
-        ...facts(state),
-        invoiced: invoicedAfter.get(state.lineNo) ?? state.invoiced,
-      }));
-      return {
-        purchaseOrderId: header.id,
-        invoiceId: input.invoiceId,
-        alreadyRecorded: false,
-        status: orderStatus(stored, after),
-        lines: plan.lines.map((line) => ({
-          lineNo: line.lineNo,
-          invoicedQuantity: formatQuantity(line.invoicedAfter),
-          grniReleasedPence: line.grniReleasedPence,
-        })),
-      };
     },
 
     /** The accrual (goods received not invoiced, 210300) still open on an order line. */

@@ -10,9 +10,9 @@ import { formatQuantity, lineValue, parseQuantity } from '../domain/quantity';
 import { approvalConflict } from '../domain/segregation';
 import { issuesError, procurementError } from '../errors';
 import { reserveNumbers, selectOrderableItems } from '../sql/catalogue-queries';
-import { type Inserts, runInserts } from '../sql/inserts';
 import * as orders from '../sql/order-queries';
 import * as sql from '../sql/requisition-queries';
+import { runWrites, type Writes } from '../sql/writes';
 import type {
   BudgetPosition,
   Delegation,
@@ -280,7 +280,7 @@ export function createRequisitionService(deps: ProcurementDeps) {
     requisition: { id: string; number: string; requesterId: string; submittedAt: Date },
     bySupplier: ReadonlyMap<string, readonly PricedLine[]>,
     how: { via: 'touchless' | 'approval'; raisedBy: string; orderDate: LocalDate; firstNumber: bigint },
-  ): { purchaseOrders: PurchaseOrder[]; inserts: Inserts[] } {
+  ): { purchaseOrders: PurchaseOrder[]; inserts: Writes[] } {
     const first = how.firstNumber;
     const financialYear = financialYearOf(how.orderDate);
     const writes: orders.OrderWrite[] = [...bySupplier].map(([supplierId, supplierLines], index) => {
@@ -514,7 +514,7 @@ export function createRequisitionService(deps: ProcurementDeps) {
           })
         : { purchaseOrders: [], inserts: [] };
       // the requisition, its orders and their commitments in one round trip
-      await runInserts(tx, [stored, ...raised.inserts]);
+      await runWrites(tx, [stored, ...raised.inserts]);
       const purchaseOrders = raised.purchaseOrders;
       const requisition: Requisition = {
         id,
@@ -674,7 +674,7 @@ export function createRequisitionService(deps: ProcurementDeps) {
           bySupplier,
           { via: 'approval', raisedBy: tx.ctx.actor.id, orderDate, firstNumber: numbers['purchase-order'] },
         );
-        await runInserts(tx, raised.inserts);
+        await runWrites(tx, raised.inserts);
         purchaseOrders = raised.purchaseOrders;
         await sql.updateRequisitionStatus(tx, id, { status: 'ordered', at: tx.now });
       }

@@ -2,7 +2,6 @@ import type { Queryable } from '../../../kernel/db';
 import type { Pence } from '../../../kernel/money';
 import type { LocalDate } from '../../../kernel/time';
 import { formatQuantity, type Milli, milli } from '../domain/quantity';
-import type { Inserts } from './inserts';
 import {
   LINE_COLUMNS,
   LINE_SELECT,
@@ -11,6 +10,7 @@ import {
   lineParams,
   unnestLineParams,
 } from './line-columns';
+import type { Writes } from './writes';
 
 export type OrderHeaderRow = {
   id: string;
@@ -94,7 +94,7 @@ export type LineWrite = {
 };
 
 /** Orders with their first version and lines, as inserts to run alone or with the requisition they come from. */
-export function orderInserts(organisationId: string, orders: readonly OrderWrite[], reason: string): Inserts {
+export function orderInserts(organisationId: string, orders: readonly OrderWrite[], reason: string): Writes {
   const lines = orders.flatMap((order) => order.lines.map((line) => ({ order, line })));
   return {
     statements: [
@@ -544,18 +544,38 @@ export async function selectReceivers(q: Queryable, orderId: string): Promise<st
   return result.rows.map((row) => row.recorded_by);
 }
 
-export async function selectInvoiceRecords(q: Queryable, orderId: string, invoiceId: string) {
+export type InvoiceRecordRow = {
+  purchaseOrderId: string;
+  invoiceId: string;
+  lineNo: number;
+  quantity: Milli;
+  netPence: Pence;
+  grniReleasedPence: Pence;
+};
+
+/** What the given invoices have already recorded against the given orders (pairs by position). */
+export async function selectInvoiceRecords(
+  q: Queryable,
+  pairs: readonly { orderId: string; invoiceId: string }[],
+): Promise<InvoiceRecordRow[]> {
   const result = await q.query<{
+    purchase_order_id: string;
+    invoice_id: string;
     line_no: number;
     quantity: string;
     net_pence: bigint;
     grni_released_pence: bigint;
   }>(
-    `select line_no, quantity::text as quantity, net_pence, grni_released_pence from procurement.invoice_record
-     where purchase_order_id = $1 and invoice_id = $2 order by line_no`,
-    [orderId, invoiceId],
+    `select r.purchase_order_id, r.invoice_id, r.line_no, r.quantity::text as quantity, r.net_pence, r.grni_released_pence
+     from procurement.invoice_record r
+     join unnest($1::text[], $2::text[]) as p(order_id, invoice_id)
+       on r.purchase_order_id = p.order_id and r.invoice_id = p.invoice_id
+     order by r.purchase_order_id, r.invoice_id, r.line_no`,
+    [pairs.map((p) => p.orderId), pairs.map((p) => p.invoiceId)],
   );
   return result.rows.map((row) => ({
+    purchaseOrderId: row.purchase_order_id,
+    invoiceId: row.invoice_id,
     lineNo: row.line_no,
     quantity: milli(row.quantity),
     netPence: row.net_pence as Pence,
@@ -563,32 +583,58 @@ export async function selectInvoiceRecords(q: Queryable, orderId: string, invoic
   }));
 }
 
-export async function insertInvoiceRecords(
-  q: Queryable,
+export function invoiceRecordInserts(
   organisationId: string,
-  orderId: string,
-  invoiceId: string,
-  lines: readonly { lineNo: number; quantity: bigint; netPence: bigint; grniReleasedPence: bigint }[],
+  records: readonly {
+    purchaseOrderId: string;
+    invoiceId: string;
+    lineNo: number;
+    quantity: bigint;
+    netPence: bigint;
+    grniReleasedPence: bigint;
+  }[],
   by: string,
   at: Date,
-): Promise<void> {
-  await q.query(
-    `insert into procurement.invoice_record (organisation_id, purchase_order_id, invoice_id, line_no, quantity, net_pence,
-       grni_released_pence, recorded_by, recorded_at)
-     select $1, $2, $3, l.line_no, l.quantity, l.net, l.released, $4, $5
-     from unnest($6::int[], $7::numeric[], $8::int8[], $9::int8[]) as l(line_no, quantity, net, released)`,
-    [
+): Writes {
+  if (records.length === 0) return { statements: [], params: [] };
+  return {
+    statements: [
+      `insert into procurement.invoice_record (organisation_id, purchase_order_id, invoice_id, line_no, quantity, net_pence,
+         grni_released_pence, recorded_by, recorded_at)
+       select $1, r.order_id, r.invoice_id, r.line_no, r.quantity, r.net, r.released, $2, $3
+       from unnest($4::text[], $5::text[], $6::int[], $7::numeric[], $8::int8[], $9::int8[])
+         as r(order_id, invoice_id, line_no, quantity, net, released)`,
+    ],
+    params: [
       organisationId,
-      orderId,
-      invoiceId,
       by,
       at,
-      lines.map((l) => l.lineNo),
-      lines.map((l) => formatQuantity(l.quantity)),
-      lines.map((l) => l.netPence),
-      lines.map((l) => l.grniReleasedPence),
+      records.map((r) => r.purchaseOrderId),
+      records.map((r) => r.invoiceId),
+      records.map((r) => r.lineNo),
+      records.map((r) => formatQuantity(r.quantity)),
+      records.map((r) => r.netPence),
+      records.map((r) => r.grniReleasedPence),
     ],
-  );
+  };
+}
+
+/** Orders that invoicing closes (every line invoiced in full) or a credit note reopens. */
+export function invoicedStatusUpdates(
+  organisationId: string,
+  changes: readonly { orderId: string; status: 'issued' | 'closed' }[],
+  at: Date,
+): Writes {
+  if (changes.length === 0) return { statements: [], params: [] };
+  return {
+    statements: [
+      `update procurement.purchase_order p set status = u.status,
+         closed_at = case when u.status = 'closed' then coalesce(p.closed_at, $2::timestamptz) end
+       from unnest($3::text[], $4::text[]) as u(id, status)
+       where p.organisation_id = $1 and p.id = u.id`,
+    ],
+    params: [organisationId, at, changes.map((c) => c.orderId), changes.map((c) => c.status)],
+  };
 }
 
 export type CommitmentMovement = {
@@ -607,7 +653,7 @@ export function commitmentInserts(
   organisationId: string,
   movements: readonly CommitmentMovement[],
   at: Date,
-): Inserts {
+): Writes {
   if (movements.length === 0) return { statements: [], params: [] };
   return {
     statements: [

@@ -4,7 +4,6 @@ import type { LocalDate } from '../../../kernel/time';
 import type { RouteStep } from '../domain/approval';
 import { formatQuantity } from '../domain/quantity';
 import type { ApprovalDecision, Delegation, Requisition, RequisitionLine, RequisitionStatus } from '../types';
-import type { Inserts } from './inserts';
 import {
   LINE_COLUMNS,
   LINE_SELECT,
@@ -13,6 +12,7 @@ import {
   lineParams,
   unnestLineParams,
 } from './line-columns';
+import type { Writes } from './writes';
 
 export type RequisitionWrite = {
   id: string;
@@ -34,7 +34,7 @@ export type RequisitionWrite = {
 export function requisitionInserts(
   organisationId: string,
   requisitions: readonly RequisitionWrite[],
-): Inserts {
+): Writes {
   const lines = requisitions.flatMap((r) => r.lines.map((line) => ({ r, line })));
   return {
     statements: [
