@@ -41,6 +41,15 @@ export type SuppliersPort = {
   /** Only details a second person has verified; never pending ones. */
   verifiedBankDetails(tx: TenantTx, supplierId: string): Promise<VerifiedBankDetails | null>;
   effectivePaymentTermsDays(tx: TenantTx, supplierId: string): Promise<number>;
+  /**
+   * Optional batch forms, used when the suppliers module offers them: a whole batch of
+   * invoices' sellers found in one call (null where none matches), and their terms in one call.
+   */
+  findSuppliersByIdentifiers?(
+    tx: TenantTx,
+    list: readonly SupplierIdentifierQuery[],
+  ): Promise<(SupplierSummary | null)[]>;
+  effectivePaymentTermsDaysOf?(tx: TenantTx, supplierIds: readonly string[]): Promise<Map<string, number>>;
 };
 
 /** An exact quantity from procurement: decimal text or a whole number of units, never a float. */

@@ -13,7 +13,7 @@ describe.each(testEngines())('tenancy of the suppliers and procurement schemas o
   });
   afterAll(async () => platform.db.close());
 
-  it('keys every table by organisation first, with row-level security forced and the two fixed policies', async () => {
+  it('keys every table by organisation first, with row-level security forced and the fixed tenant policies', async () => {
     const tables = await platform.db.query<{
       name: string;
       rls: boolean;
@@ -41,8 +41,16 @@ describe.each(testEngines())('tenancy of the suppliers and procurement schemas o
     );
     for (const row of policies.rows) {
       const expected = NATIONAL_READ.includes(row.name)
-        ? ['national_owner', 'national_owner_update', 'national_read', 'tenant_read', 'tenant_write']
-        : ['tenant_read', 'tenant_write'];
+        ? [
+            'national_owner',
+            'national_owner_update',
+            'national_read',
+            'tenant_delete',
+            'tenant_insert',
+            'tenant_read',
+            'tenant_update',
+          ]
+        : ['tenant_delete', 'tenant_insert', 'tenant_read', 'tenant_update'];
       expect({ table: row.name, policies: row.policies }).toEqual({ table: row.name, policies: expected });
     }
     expect(policies.rows.map((row) => row.name).sort()).toEqual(tables.rows.map((row) => row.name).sort());

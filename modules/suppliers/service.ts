@@ -41,11 +41,74 @@ const auditedBankDetails = (details: BankDetailsInput) => ({
   accountName: details.accountName,
 });
 
+/** The normalised identifiers to look a supplier up by, or null when none is given. */
+function lookupOf(identifiers: SupplierIdentifiers): sql.IdentifierLookup | null {
+  const vat = blankToNull(identifiers.vatNumber);
+  const companiesHouse = blankToNull(identifiers.companiesHouseNumber);
+  const gln = blankToNull(identifiers.gln);
+  const endpointScheme = blankToNull(identifiers.endpointScheme)?.trim() ?? null;
+  const endpointId = blankToNull(identifiers.endpointId);
+  const endpoint =
+    endpointScheme && endpointId
+      ? {
+          endpointScheme,
+          endpointId:
+            endpointScheme === '9932'
+              ? lookupForm('vat', endpointId)
+              : endpointScheme === '0088'
+                ? lookupForm('gln', endpointId)
+                : endpointId.trim(),
+        }
+      : { endpointScheme: null, endpointId: null };
+  if (!vat && !companiesHouse && !gln && !endpoint.endpointId) return null;
+  return {
+    vatNumber: vat ? lookupForm('vat', vat) : null,
+    companiesHouseNumber: companiesHouse ? lookupForm('companies-house', companiesHouse) : null,
+    gln: gln ? lookupForm('gln', gln) : null,
+    ...endpoint,
+  };
+}
+
 export function createSuppliersService({ framework }: { framework: FrameworkService }) {
   async function requireSupplier(tx: TenantTx | ScopedReadTx, supplierId: string): Promise<Supplier> {
     const supplier = await sql.selectSupplier(tx, supplierId);
     if (!supplier) throw suppliersError('SUPPLIER_NOT_FOUND', `No supplier ${supplierId}`);
     return supplier;
+  }
+
+  /**
+   * For each set of identifiers, the supplier holding any of them, strongest first (PEPPOL
+   * endpoint, GLN, VAT, Companies House), or null. Identifiers are compared in their normalised
+   * form ("GB 999 9999 73" finds GB999999973); names are never matched here.
+   */
+  async function findSuppliersByIdentifiers(
+    tx: TenantTx | ScopedReadTx,
+    list: readonly SupplierIdentifiers[],
+  ): Promise<(Supplier | null)[]> {
+    const lookups = list.map(lookupOf);
+    const asked = lookups.flatMap((lookup, index) => (lookup ? [{ lookup, index }] : []));
+    const found = await sql.selectSuppliersByIdentifiers(
+      tx,
+      asked.map((entry) => entry.lookup),
+    );
+    const result: (Supplier | null)[] = list.map(() => null);
+    asked.forEach((entry, position) => {
+      result[entry.index] = found[position] ?? null;
+    });
+    return result;
+  }
+
+  /** Each supplier's own terms, or the framework's standard payment terms where it has none. */
+  async function effectivePaymentTermsDaysOf(
+    tx: TenantTx,
+    supplierIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const own = await sql.selectPaymentTerms(tx, supplierIds);
+    const missing = supplierIds.find((id) => !own.has(id));
+    if (missing) throw suppliersError('SUPPLIER_NOT_FOUND', `No supplier ${missing}`);
+    if (![...own.values()].includes(null)) return own as Map<string, number>;
+    const standard = (await framework.resolve(tx, 'payables.paymentTermsDays')).value;
+    return new Map([...own].map(([id, days]) => [id, days ?? standard]));
   }
 
   async function refuseClash(tx: TenantTx, fields: SupplierFields, exceptId: string | null) {
@@ -207,47 +270,21 @@ export function createSuppliersService({ framework }: { framework: FrameworkServ
       return sql.selectSuppliers(tx, { ...filter, limit: Math.min(filter.limit ?? 100, 1000) });
     },
 
-    /**
-     * The supplier holding any of these identifiers, strongest first (PEPPOL
-     * endpoint, GLN, VAT, Companies House), or null. Identifiers are compared in
-     * their normalised form ("GB 999 9999 73" finds GB999999973); names are never
-     * matched here.
-     */
+    findSuppliersByIdentifiers,
+
     async findSupplierByIdentifiers(
       tx: TenantTx | ScopedReadTx,
       identifiers: SupplierIdentifiers,
     ): Promise<Supplier | null> {
-      const vat = blankToNull(identifiers.vatNumber);
-      const companiesHouse = blankToNull(identifiers.companiesHouseNumber);
-      const gln = blankToNull(identifiers.gln);
-      const endpointScheme = blankToNull(identifiers.endpointScheme);
-      const endpointId = blankToNull(identifiers.endpointId);
-      const endpoint =
-        endpointScheme && endpointId
-          ? {
-              endpointScheme: endpointScheme.trim(),
-              endpointId:
-                endpointScheme.trim() === '9932'
-                  ? lookupForm('vat', endpointId)
-                  : endpointScheme.trim() === '0088'
-                    ? lookupForm('gln', endpointId)
-                    : endpointId.trim(),
-            }
-          : { endpointScheme: null, endpointId: null };
-      if (!vat && !companiesHouse && !gln && !endpoint.endpointId) return null;
-      return sql.selectSupplierByIdentifiers(tx, {
-        vatNumber: vat ? lookupForm('vat', vat) : null,
-        companiesHouseNumber: companiesHouse ? lookupForm('companies-house', companiesHouse) : null,
-        gln: gln ? lookupForm('gln', gln) : null,
-        ...endpoint,
-      });
+      const [found] = await findSuppliersByIdentifiers(tx, [identifiers]);
+      return found ?? null;
     },
+
+    effectivePaymentTermsDaysOf,
 
     /** The supplier's own terms, or the framework's standard payment terms where it has none. */
     async effectivePaymentTermsDays(tx: TenantTx, supplierId: string): Promise<number> {
-      const supplier = await requireSupplier(tx, supplierId);
-      if (supplier.paymentTermsDays !== null) return supplier.paymentTermsDays;
-      return (await framework.resolve(tx, 'payables.paymentTermsDays')).value;
+      return (await effectivePaymentTermsDaysOf(tx, [supplierId])).get(supplierId)!;
     },
 
     async addContact(tx: TenantTx, supplierId: string, contact: NewContact): Promise<SupplierContact> {

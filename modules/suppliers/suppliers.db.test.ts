@@ -155,6 +155,42 @@ describe.each(testEngines())('suppliers on %s', (engine) => {
     ).toBe(14);
   });
 
+  it('finds a whole batch of sellers and their terms in one call each, in the order asked', async () => {
+    const second = await as('usr_clerk', (tx) =>
+      platform.suppliers.createSupplier(tx, {
+        name: 'Ward Supplies Ltd',
+        vatNumber: 'GB200000179',
+        addresses: medline.addresses,
+      }),
+    );
+    const found = await as('usr_clerk', (tx) =>
+      platform.suppliers.findSuppliersByIdentifiers(tx, [
+        { vatNumber: 'GB 200 0001 79' },
+        {},
+        { endpointScheme: '0088', endpointId: '5012345000008' },
+        { vatNumber: 'GB100000132' },
+        { companiesHouseNumber: '02345678', vatNumber: 'GB200000179' },
+      ]),
+    );
+    const medlineId = found[2]!.id;
+    // The last names both; the VAT number is the stronger identifier
+    expect(found.map((supplier) => supplier?.id ?? null)).toEqual([
+      second.id,
+      null,
+      medlineId,
+      null,
+      second.id,
+    ]);
+    expect(found[0]!.contacts).toEqual([]);
+    const terms = await as('usr_clerk', (tx) =>
+      platform.suppliers.effectivePaymentTermsDaysOf(tx, [second.id, medlineId]),
+    );
+    expect(Object.fromEntries(terms)).toEqual({ [second.id]: 30, [medlineId]: 14 });
+    await expect(
+      as('usr_clerk', (tx) => platform.suppliers.effectivePaymentTermsDaysOf(tx, [second.id, 'sup_missing'])),
+    ).rejects.toMatchObject({ code: 'SUPPLIER_NOT_FOUND' });
+  });
+
   describe('bank-detail changes (mandate-fraud control)', () => {
     let supplierId: string;
     let contactOnFile: string;

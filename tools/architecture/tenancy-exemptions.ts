@@ -1,7 +1,8 @@
 /**
  * Tables that are deliberately NOT tenant-owned, each with the reason. Any
  * other table must carry organisation_id first in its primary key, with
- * row-level security enabled, forced, and the two fixed policies. The catalog
+ * row-level security enabled, forced, and the fixed policies (tenant_read,
+ * tenant_insert, tenant_update, tenant_delete). The catalog
  * test fails for a table that is neither.
  */
 export const PLATFORM_TABLES: Record<string, string> = {
@@ -23,8 +24,8 @@ export const PLATFORM_TABLES: Record<string, string> = {
 };
 
 /**
- * Tenant tables that carry policies beyond the two fixed ones, with the reason.
- * The fixed tenant_read and tenant_write must still be there, exactly.
+ * Tenant tables that carry policies beyond the fixed ones, with the reason.
+ * The fixed four must still be there, exactly.
  */
 export const EXTRA_POLICIES: Record<string, string> = {
   'procurement.catalogue_item':

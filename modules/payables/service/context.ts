@@ -42,6 +42,9 @@ const isNhsBody = (supplier: SupplierSummary) =>
 export function supplierProfiles(deps: PayablesDeps, tx: TenantTx) {
   const profiles = new Map<string, Promise<SupplierProfile>>();
   const byId = new Map<string, Promise<SupplierProfile>>();
+  const terms = new Map<string, number>();
+  const termsOf = async (supplierId: string) =>
+    terms.get(supplierId) ?? deps.suppliers.effectivePaymentTermsDays(tx, supplierId);
   const load = async (supplier: SupplierSummary, documentVat: string | null): Promise<SupplierProfile> => ({
     id: supplier.id,
     name: supplier.name,
@@ -54,9 +57,16 @@ export function supplierProfiles(deps: PayablesDeps, tx: TenantTx) {
       endpointId: supplier.endpointId,
     }),
     nhsBody: isNhsBody(supplier),
-    termsDays: await deps.suppliers.effectivePaymentTermsDays(tx, supplier.id),
+    termsDays: await termsOf(supplier.id),
   });
   return {
+    /** Reads the terms of many suppliers in one call, where the suppliers module offers it. */
+    async prime(supplierIds: readonly string[]): Promise<void> {
+      const unknown = [...new Set(supplierIds)].filter((id) => !terms.has(id));
+      if (unknown.length === 0 || !deps.suppliers.effectivePaymentTermsDaysOf) return;
+      for (const [id, days] of await deps.suppliers.effectivePaymentTermsDaysOf(tx, unknown))
+        terms.set(id, days);
+    },
     /** The profile of a supplier record already found; the document's own VAT number keys it when given. */
     async of(supplier: SupplierSummary, documentVat: string | null = null): Promise<SupplierProfile> {
       const cacheKey = `${supplier.id}\u0000${documentVat ?? ''}`;

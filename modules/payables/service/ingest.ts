@@ -122,6 +122,30 @@ export function createIngestion(deps: PayablesDeps) {
     const lookups = new Map<string, SupplierSummary | null>();
     const quarantines: { index: number; reasons: Finding[]; supplierId: string | null }[] = [];
     const candidates: Candidate[] = [];
+    const sellerOf = (invoice: NonNullable<PreparedDocument['invoice']>) => {
+      const identifiers = {
+        vatNumber: invoice.seller.vatNumber,
+        companiesHouseNumber: invoice.seller.companiesHouseNumber,
+        endpointScheme: invoice.seller.endpointScheme,
+        endpointId: invoice.seller.endpointId,
+        gln: invoice.seller.gln,
+      };
+      return { identifiers, lookupKey: JSON.stringify(identifiers) };
+    };
+    if (suppliers.findSuppliersByIdentifiers) {
+      const sellers = new Map(
+        fresh.flatMap((index) => {
+          const { invoice, supplierId } = documents[index]!;
+          if (!invoice || supplierId) return [];
+          const { identifiers, lookupKey } = sellerOf(invoice);
+          return [[lookupKey, identifiers] as const];
+        }),
+      );
+      const found = await suppliers.findSuppliersByIdentifiers(tx, [...sellers.values()]);
+      for (const [position, lookupKey] of [...sellers.keys()].entries())
+        lookups.set(lookupKey, found[position] ?? null);
+      await profiles.prime(found.flatMap((supplier) => (supplier ? [supplier.id] : [])));
+    }
     for (const index of fresh) {
       const prepared = documents[index]!;
       const invoice = prepared.invoice;
@@ -133,14 +157,7 @@ export function createIngestion(deps: PayablesDeps) {
       if (prepared.supplierId) {
         supplier = await suppliers.getSupplier(tx, prepared.supplierId);
       } else {
-        const identifiers = {
-          vatNumber: invoice.seller.vatNumber,
-          companiesHouseNumber: invoice.seller.companiesHouseNumber,
-          endpointScheme: invoice.seller.endpointScheme,
-          endpointId: invoice.seller.endpointId,
-          gln: invoice.seller.gln,
-        };
-        const lookupKey = JSON.stringify(identifiers);
+        const { identifiers, lookupKey } = sellerOf(invoice);
         if (!lookups.has(lookupKey))
           lookups.set(lookupKey, await suppliers.findSupplierByIdentifiers(tx, identifiers));
         supplier = lookups.get(lookupKey) ?? null;

@@ -213,7 +213,13 @@ export async function selectOrderHeaders(
   }));
 }
 
-/** The current lines of orders, each with its receipts, returns, invoices and open commitment rolled up. */
+/**
+ * The current lines of orders, each with its receipts, returns, invoices and open commitment rolled up.
+ * Why one lookup per order (the lateral joins, `offset 0` keeping the first one a loop): the
+ * tenancy filter is an array the planner cannot size, so with a list of orders it would rather
+ * scan every line of the organisation than probe the index per order; per order it always probes,
+ * and the cost stays that of the batch, not of the table.
+ */
 export async function selectLineStates(q: Queryable, orderIds: readonly string[]): Promise<LineState[]> {
   const result = await q.query<
     LineRow & {
@@ -228,32 +234,32 @@ export async function selectLineStates(q: Queryable, orderIds: readonly string[]
       committed: bigint;
     }
   >(
-    `select l.purchase_order_id, l.line_no, l.version, ${LINE_SELECT},
+    `with wanted as (select distinct id from unnest($1::text[]) as w(id))
+     select l.purchase_order_id, l.line_no, l.version, ${LINE_SELECT},
        coalesce(r.received, 0)::text as received, coalesce(r.accrued, 0)::int8 as accrued,
        coalesce(i.invoiced, 0)::text as invoiced, coalesce(i.invoiced_net, 0)::int8 as invoiced_net,
        coalesce(i.released, 0)::int8 as released, coalesce(c.committed, 0)::int8 as committed
-     from procurement.purchase_order_line l
-     left join (
-       select gl.purchase_order_id, gl.line_no,
-         sum(case when g.kind = 'receipt' then gl.quantity else -gl.quantity end) as received,
+     from wanted w
+     cross join lateral (
+       select * from procurement.purchase_order_line current_line
+       where current_line.purchase_order_id = w.id and current_line.superseded_in_version is null
+       offset 0
+     ) l
+     left join lateral (
+       select sum(case when g.kind = 'receipt' then gl.quantity else -gl.quantity end) as received,
          sum(case when g.kind = 'receipt' then gl.value_pence else -gl.value_pence end) as accrued
        from procurement.goods_receipt_line gl
        join procurement.goods_receipt g on g.organisation_id = gl.organisation_id and g.id = gl.goods_receipt_id
-       where gl.purchase_order_id = any ($1)
-       group by gl.purchase_order_id, gl.line_no
-     ) r on r.purchase_order_id = l.purchase_order_id and r.line_no = l.line_no
-     left join (
-       select purchase_order_id, line_no, sum(quantity) as invoiced, sum(net_pence) as invoiced_net,
-         sum(grni_released_pence) as released
-       from procurement.invoice_record where purchase_order_id = any ($1)
-       group by purchase_order_id, line_no
-     ) i on i.purchase_order_id = l.purchase_order_id and i.line_no = l.line_no
-     left join (
-       select purchase_order_id, line_no, sum(amount_pence) as committed
-       from procurement.commitment where purchase_order_id = any ($1)
-       group by purchase_order_id, line_no
-     ) c on c.purchase_order_id = l.purchase_order_id and c.line_no = l.line_no
-     where l.purchase_order_id = any ($1) and l.superseded_in_version is null
+       where gl.purchase_order_id = l.purchase_order_id and gl.line_no = l.line_no
+     ) r on true
+     left join lateral (
+       select sum(quantity) as invoiced, sum(net_pence) as invoiced_net, sum(grni_released_pence) as released
+       from procurement.invoice_record where purchase_order_id = l.purchase_order_id and line_no = l.line_no
+     ) i on true
+     left join lateral (
+       select sum(amount_pence) as committed
+       from procurement.commitment where purchase_order_id = l.purchase_order_id and line_no = l.line_no
+     ) c on true
      order by l.purchase_order_id, l.line_no`,
     [orderIds],
   );

@@ -115,28 +115,61 @@ export async function selectSuppliers(
   return withContacts(q, result.rows);
 }
 
-/** Identifiers in order of strength: the PEPPOL endpoint, then GLN, VAT and Companies House numbers. */
-export async function selectSupplierByIdentifiers(
+export type IdentifierLookup = {
+  vatNumber: string | null;
+  companiesHouseNumber: string | null;
+  endpointScheme: string | null;
+  endpointId: string | null;
+  gln: string | null;
+};
+
+/**
+ * For each set of identifiers, the supplier holding any of them, strongest first (the PEPPOL
+ * endpoint, then GLN, VAT and Companies House numbers), or null: one statement for the lot.
+ */
+export async function selectSuppliersByIdentifiers(
   q: Queryable,
-  ids: {
-    vatNumber: string | null;
-    companiesHouseNumber: string | null;
-    endpointScheme: string | null;
-    endpointId: string | null;
-    gln: string | null;
-  },
-): Promise<Supplier | null> {
-  const result = await q.query<SupplierRow>(
-    `${SUPPLIER_SELECT}
-     where (s.endpoint_scheme = $1 and lower(s.endpoint_id) = lower($2)) or s.gln = $3 or s.vat_number = $4
-        or s.companies_house_number = $5
-     order by case when s.endpoint_scheme = $1 and lower(s.endpoint_id) = lower($2) then 1
-                   when s.gln = $3 then 2 when s.vat_number = $4 then 3 else 4 end,
-              s.status, s.id
-     limit 1`,
-    [ids.endpointScheme, ids.endpointId, ids.gln, ids.vatNumber, ids.companiesHouseNumber],
+  lookups: readonly IdentifierLookup[],
+): Promise<(Supplier | null)[]> {
+  if (lookups.length === 0) return [];
+  const result = await q.query<SupplierRow & { lookup: number }>(
+    `select k.lookup, found.* from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+       with ordinality as k(endpoint_scheme, endpoint_id, gln, vat_number, companies_house_number, lookup)
+     cross join lateral (
+       ${SUPPLIER_SELECT}
+       where (s.endpoint_scheme = k.endpoint_scheme and lower(s.endpoint_id) = lower(k.endpoint_id))
+          or s.gln = k.gln or s.vat_number = k.vat_number or s.companies_house_number = k.companies_house_number
+       order by case when s.endpoint_scheme = k.endpoint_scheme and lower(s.endpoint_id) = lower(k.endpoint_id) then 1
+                     when s.gln = k.gln then 2 when s.vat_number = k.vat_number then 3 else 4 end,
+                s.status, s.id
+       limit 1
+     ) found`,
+    [
+      lookups.map((l) => l.endpointScheme),
+      lookups.map((l) => l.endpointId),
+      lookups.map((l) => l.gln),
+      lookups.map((l) => l.vatNumber),
+      lookups.map((l) => l.companiesHouseNumber),
+    ],
   );
-  return (await withContacts(q, result.rows))[0] ?? null;
+  const suppliers = await withContacts(q, result.rows);
+  const found: (Supplier | null)[] = lookups.map(() => null);
+  result.rows.forEach((row, index) => {
+    found[Number(row.lookup) - 1] = suppliers[index]!;
+  });
+  return found;
+}
+
+/** Each supplier's own payment terms in days, null where it has none. */
+export async function selectPaymentTerms(
+  q: Queryable,
+  supplierIds: readonly string[],
+): Promise<Map<string, number | null>> {
+  const result = await q.query<{ id: string; payment_terms_days: number | null }>(
+    'select id, payment_terms_days from suppliers.supplier where id = any ($1)',
+    [supplierIds],
+  );
+  return new Map(result.rows.map((row) => [row.id, row.payment_terms_days]));
 }
 
 /** The supplier holding any of these identifiers already, other than `exceptId`. */
