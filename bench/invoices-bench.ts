@@ -208,7 +208,8 @@ export const invoicesBench: Benchmark = {
     { flags: '--invoices <n>', description: 'invoices per measured round (default 1000)' },
     {
       flags: '--workers <n>',
-      description: 'worker threads reading and validating beside the database work (default 2; 0: none)',
+      description:
+        'worker threads reading and validating beside the database work (default 1: on two cores, one for them and one shared by the main thread and PostgreSQL; 0: none)',
     },
     {
       flags: '--fingerprints <n>',
@@ -218,7 +219,7 @@ export const invoicesBench: Benchmark = {
   ],
   async run(options, progress) {
     const invoices = Number(options.invoices ?? 1000);
-    const workers = Number(options.workers ?? 2);
+    const workers = Number(options.workers ?? 1);
     const fingerprints = (engine: Engine) =>
       Number(options.fingerprints ?? (engine === 'postgres' ? 10_000_000 : 1_000_000));
     const validation = benchmarkValidation(undefined, { millisecondsPerDocument: 500 });
