@@ -591,14 +591,7 @@ export async function selectInvoiceRecords(
 
 export function invoiceRecordInserts(
   organisationId: string,
-  records: readonly {
-    purchaseOrderId: string;
-    invoiceId: string;
-    lineNo: number;
-    quantity: bigint;
-    netPence: bigint;
-    grniReleasedPence: bigint;
-  }[],
+  records: readonly InvoiceRecordRow[],
   by: string,
   at: Date,
 ): Writes {

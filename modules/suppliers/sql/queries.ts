@@ -132,7 +132,8 @@ export async function selectSuppliersByIdentifiers(
   lookups: readonly IdentifierLookup[],
 ): Promise<(Supplier | null)[]> {
   if (lookups.length === 0) return [];
-  const result = await q.query<SupplierRow & { lookup: number }>(
+  // `with ordinality` numbers the lookups as int8, read as bigint on both engines
+  const result = await q.query<SupplierRow & { lookup: bigint }>(
     `select k.lookup, found.* from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
        with ordinality as k(endpoint_scheme, endpoint_id, gln, vat_number, companies_house_number, lookup)
      cross join lateral (
