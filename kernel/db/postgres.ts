@@ -19,8 +19,41 @@ const typeParsers = {
   },
 };
 
+/**
+ * The server may end a connection at any time (restart, `pg_terminate_backend`, an idle timeout).
+ * pg reports that as an `error` event, which ends the process when nobody listens: the pool only
+ * listens to idle clients, so each client gets a listener of its own. A client in use also sees
+ * the error on its next query, so its caller is told; here it is only worth a warning.
+ */
+function keepConnectionLossesFromEndingTheProcess(
+  pool: pg.Pool,
+  isClosing: () => boolean,
+): Set<pg.PoolClient> {
+  const open = new Set<pg.PoolClient>();
+  const warn = (error: Error & { code?: string }) => {
+    if (isClosing()) return;
+    // Never log the error object itself: pg attaches the client, whose parameters hold the password.
+    console.warn(`PostgreSQL connection lost${error.code ? ` (${error.code})` : ''}: ${error.message}`);
+  };
+  // pg-pool passes an idle client's error on to the pool as well; the client's own listener has reported it.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    open.add(client);
+    client.on('error', warn);
+    client.once('end', () => open.delete(client));
+  });
+  return open;
+}
+
+/** Resolves once every connection has closed: pg-pool's `end` resolves as soon as it has asked them to. */
+function whenEnded(clients: Iterable<pg.PoolClient>): Promise<unknown> {
+  return Promise.all([...clients].map((client) => new Promise((resolve) => client.once('end', resolve))));
+}
+
 export function openPostgres(connectionString: string, options: { poolSize?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 16, types: typeParsers });
+  let closing = false;
+  const openClients = keepConnectionLossesFromEndingTheProcess(pool, () => closing);
   const toResult = <T extends Row>(result: pg.QueryResult): QueryResult<T> => ({
     rows: result.rows as T[],
     rowCount: result.rowCount ?? result.rows.length,
@@ -55,7 +88,10 @@ export function openPostgres(connectionString: string, options: { poolSize?: num
       await pool.query(sql);
     },
     async close() {
+      closing = true;
+      const ended = whenEnded(openClients);
       await pool.end();
+      await ended;
     },
   };
 }
