@@ -16,14 +16,17 @@ export function localDate(value: string): LocalDate {
   return value;
 }
 
+// Built once: constructing a formatter costs far more than formatting with it (about 0.5 ms against microseconds).
+const LONDON_CALENDAR = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The UK calendar date of an instant (Europe/London), which is what "today" means to NHS staff. */
 export function londonDate(instant: Date): LocalDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant) as LocalDate;
+  return LONDON_CALENDAR.format(instant) as LocalDate;
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

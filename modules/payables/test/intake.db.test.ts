@@ -164,6 +164,28 @@ describe.each(testEngines())('invoice intake on %s', (engine) => {
     },
   );
 
+  it('keeps the exact bytes of every document received together, whatever their sizes', async () => {
+    const large = encode(`<Note>${'é'.repeat(150_000)}</Note>`);
+    const files = [large, ...badInputs.map(([, bytes]) => bytes())].map((content, index) => ({
+      fileName: `together-${index}.xml`,
+      content,
+    }));
+    const outcomes = await receive(h.ids.trustA, files);
+    expect(outcomes).toHaveLength(files.length);
+    const stored = await h.platform.runner.withTenant(contextFor(h.ids.trustA), (tx) =>
+      Promise.all(
+        outcomes.map((outcome) =>
+          outcome.outcome === 'quarantined' ? h.payables.document(tx, outcome.documentId) : null,
+        ),
+      ),
+    );
+    stored.forEach((document, index) => {
+      expect(document?.fileName).toBe(files[index]!.fileName);
+      expect(document?.sizeBytes).toBe(files[index]!.content.length);
+      expect(Buffer.from(document!.content).equals(Buffer.from(files[index]!.content))).toBe(true);
+    });
+  });
+
   describe('duplicates', () => {
     it.each([
       ['INV-0042', 'INV0042'],
