@@ -42,20 +42,14 @@ export async function insertDocuments(
   documents: readonly NewDocument[],
 ): Promise<void> {
   if (documents.length === 0) return;
-  // Every document's bytes travel as one binary parameter, cut apart by offset on the server: a
-  // text array would have to be encoded and escaped on the way, megabytes for a batch.
-  const starts: number[] = [];
-  let offset = 1;
-  for (const document of documents) {
-    starts.push(offset);
-    offset += document.content.length;
-  }
+  // Base64 text, not one binary parameter cut apart on the server: PGlite encodes a large binary
+  // parameter ten times slower than this; on PostgreSQL the difference was within run-to-run noise.
   await q.query(
     `insert into payables.document (organisation_id, id, content_sha256, file_name, media_type, channel, size_bytes,
        content, received_at, received_by)
-     select $1, d.id, d.hash, d.name, d.media, d.channel, d.size, substring($10::bytea from d.start for d.size), $2, $3
-     from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $11::int[])
-       as d(id, hash, name, media, channel, size, start)`,
+     select $1, d.id, d.hash, d.name, d.media, d.channel, d.size, decode(d.content, 'base64'), $2, $3
+     from unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[])
+       as d(id, hash, name, media, channel, size, content)`,
     [
       organisationId,
       receivedAt,
@@ -66,8 +60,9 @@ export async function insertDocuments(
       documents.map((d) => d.mediaType),
       documents.map((d) => d.channel),
       documents.map((d) => d.content.length),
-      Buffer.concat(documents.map((d) => d.content)),
-      starts,
+      documents.map((d) =>
+        Buffer.from(d.content.buffer, d.content.byteOffset, d.content.length).toString('base64'),
+      ),
     ],
   );
 }
