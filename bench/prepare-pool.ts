@@ -32,7 +32,7 @@ export async function openPreparePool(size: number): Promise<PreparePool> {
   const root = new URL('..', import.meta.url);
   const tsx = import.meta.resolve('tsx/esm/api');
   const module = new URL('modules/payables/domain/prepare.ts', root).href;
-  const pending = new Map<number, (prepared: PreparedDocument[]) => void>();
+  const pending = new Map<number, (prepared: Omit<PreparedDocument, 'content'>[]) => void>();
   const workers = await Promise.all(
     Array.from(
       { length: size },
@@ -43,13 +43,16 @@ export async function openPreparePool(size: number): Promise<PreparePool> {
             workerData: { tsx, module, parent: pathToFileURL(fileURLToPath(root)).href },
           });
           worker.on('error', reject);
-          worker.on('message', (message: { ready?: true; id?: number; prepared?: PreparedDocument[] }) => {
-            if (message.ready) resolve(worker);
-            else if (message.id !== undefined && message.prepared) {
-              pending.get(message.id)?.(message.prepared);
-              pending.delete(message.id);
-            }
-          });
+          worker.on(
+            'message',
+            (message: { ready?: true; id?: number; prepared?: Omit<PreparedDocument, 'content'>[] }) => {
+              if (message.ready) resolve(worker);
+              else if (message.id !== undefined && message.prepared) {
+                pending.get(message.id)?.(message.prepared);
+                pending.delete(message.id);
+              }
+            },
+          );
         }),
     ),
   );

@@ -14,7 +14,7 @@ export function createProcurementService(deps: ProcurementDeps) {
   return {
     ...createCatalogueService(deps),
     ...createOrderService(deps),
-    ...createInvoicingService(deps),
+    ...createInvoicingService(),
     ...createRequisitionService(deps),
     ...createHistoryService(deps),
   };

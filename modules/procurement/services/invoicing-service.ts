@@ -8,7 +8,6 @@ import { procurementError } from '../errors';
 import * as sql from '../sql/order-queries';
 import { runWrites } from '../sql/writes';
 import type { PurchaseOrderForMatching, RecordInvoicedInput, RecordInvoicedResult } from '../types';
-import type { ProcurementDeps } from './context';
 import { commitmentMovements, facts, toPurchaseOrder } from './order-state';
 
 function groupByOrder<T extends { purchaseOrderId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -51,7 +50,7 @@ function forMatching(header: sql.OrderHeaderRow, lines: readonly sql.LineState[]
  * what each approved invoice takes from its order. Both work on a whole batch with a fixed number
  * of statements, because invoices arrive by the thousand; the single forms are a batch of one.
  */
-export function createInvoicingService(_deps: ProcurementDeps) {
+export function createInvoicingService() {
   /**
    * The orders invoices name (EN 16931 BT-13), as payables matches against them: quantities as
    * decimal strings, money in pence. Null where no order of this organisation has that number
