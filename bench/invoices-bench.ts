@@ -16,6 +16,7 @@ import {
   type InvoicesWorld,
   invoiceForOrder,
   openInvoicesWorld,
+  type RaisedOrder,
   raiseOrders,
 } from './invoices-world';
 import { openPreparePool, type PreparePool } from './prepare-pool';
@@ -51,14 +52,14 @@ type EngineFigures = {
  */
 async function ingestionRound(
   world: InvoicesWorld,
-  orders: Awaited<ReturnType<typeof raiseOrders>>,
+  orders: RaisedOrder[],
   roundNumber: number,
   { pool, lanes }: { pool: PreparePool | null; lanes: number },
   payables: PayablesService = world.platform.payables,
 ) {
   const files: IncomingFile[] = orders.map((entry, index) => ({
     fileName: `bench-${roundNumber}-${index}.xml`,
-    content: invoiceForOrder(entry.order, entry.supplier, `BENCH-${roundNumber}-${index}`, index),
+    content: invoiceForOrder(entry.order, entry.supplier, `BENCH-${roundNumber}-${index}`, entry.ordinal),
     channel: 'bench',
   }));
   const started = performance.now();
@@ -141,7 +142,7 @@ async function duplicateCheck(world: InvoicesWorld, count: number, progress: (li
  * before timing) and procurement's recording left out: what intake costs on its own, to set
  * beside the end-to-end figure when procurement's lookups dominate.
  */
-async function withOrderBook(world: InvoicesWorld, orders: Awaited<ReturnType<typeof raiseOrders>>) {
+async function withOrderBook(world: InvoicesWorld, orders: RaisedOrder[]) {
   const { platform } = world;
   const book = new Map<string, PurchaseOrderForMatching>();
   await platform.runner.withTenant({ organisationId: BENCH_TRUST, actor }, async (tx) => {

@@ -4,7 +4,7 @@ import type { Engine } from '../kernel/db';
 import { openScratchDatabase } from '../kernel/db/scratch';
 import { pence } from '../kernel/money';
 import type { TenantContext, TenantTx } from '../kernel/tenancy';
-import { fixedClock } from '../kernel/time';
+import { addDays, fixedClock, localDate } from '../kernel/time';
 import type { PurchaseOrder } from '../modules/procurement';
 import { gs1CheckDigit } from '../standards/gs1';
 
@@ -125,6 +125,9 @@ export async function openInvoicesWorld(engine: Engine): Promise<InvoicesWorld> 
   return { platform, engine, suppliers: world, close: () => db.close() };
 }
 
+/** An order raised for the benchmark; `ordinal` counts orders across the run and fixes what is ordered. */
+export type RaisedOrder = { order: PurchaseOrder; supplier: BenchSupplier; ordinal: number };
+
 /**
  * Raises `count` touchless catalogue orders of four lines and receives them in full.
  */
@@ -132,9 +135,9 @@ export async function raiseOrders(
   world: InvoicesWorld,
   count: number,
   offset: number,
-): Promise<{ order: PurchaseOrder; supplier: BenchSupplier }[]> {
+): Promise<RaisedOrder[]> {
   const { runner, procurement } = world.platform;
-  const raised: { order: PurchaseOrder; supplier: BenchSupplier }[] = [];
+  const raised: RaisedOrder[] = [];
   for (let n = 0; n < count; n += 1) {
     const supplier = world.suppliers[(offset + n) % world.suppliers.length]!;
     const lines = Array.from({ length: LINES_PER_ORDER }, (_, l) => ({
@@ -147,7 +150,7 @@ export async function raiseOrders(
     );
     const order = purchaseOrders[0];
     if (!order) throw new Error('the benchmark order was not raised touchless');
-    raised.push({ order, supplier });
+    raised.push({ order, supplier, ordinal: offset + n });
   }
   for (let start = 0; start < raised.length; start += 100) {
     await runner.withTenant(at(BENCH_TRUST, 'bench-stores'), async (tx) => {
@@ -164,18 +167,28 @@ export async function raiseOrders(
   return raised;
 }
 
-/** The supplier's PEPPOL invoice for an order, exactly as ordered (so it matches within tolerance). */
+/** Issue dates run over the days of the year before the benchmark's clock. */
+const FIRST_ISSUE_DATE = localDate('2026-04-01');
+const ISSUE_DAYS = 75;
+
+/**
+ * The supplier's PEPPOL invoice for an order, exactly as ordered (so it matches within tolerance).
+ * `ordinal` counts invoices across the whole run: an order's supplier, items and quantities
+ * repeat every 1,164 orders, so the issue date follows the ordinal too, or later rounds would
+ * repeat earlier invoices' supplier, amount and date and be held as suspected duplicates
+ * (unique for the first 29,100 invoices, the least common multiple of 1,164 and 75).
+ */
 export function invoiceForOrder(
   order: PurchaseOrder,
   supplier: BenchSupplier,
   number: string,
-  day: number,
+  ordinal: number,
 ): Uint8Array {
   return supplierDocument({
     seller: { name: supplier.name, vatNumber: supplier.vat, companiesHouseNumber: null },
     buyerName: 'Bench Hospitals NHS Trust',
     number,
-    issueDate: `2026-06-${String(1 + (day % 14)).padStart(2, '0')}`,
+    issueDate: addDays(FIRST_ISSUE_DATE, ordinal % ISSUE_DAYS),
     orderReference: order.number,
     lines: orderLines(order),
   });

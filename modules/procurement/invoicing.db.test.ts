@@ -17,17 +17,18 @@ describe.each(testEngines())('recording a batch of invoices against orders on %s
     (await world.as(trustA(), 'usr_any', (tx) => platform.procurement.budgetPosition(tx, 'WARD1', '2026-27')))
       .committedPence;
 
+  const raise = async (itemId: string, quantity: number) =>
+    (
+      await world.as(trustA(), world.people.requester, (tx) =>
+        platform.procurement.submitRequisition(tx, {
+          lines: [{ itemId, quantity, costCentreCode: 'WARD1' }],
+        }),
+      )
+    ).purchaseOrders[0]!;
+
   beforeAll(async () => {
     platform = await openTestPlatform(engine);
     world = await buildProcurementWorld(platform, 'V');
-    const raise = async (itemId: string, quantity: number) =>
-      (
-        await world.as(trustA(), world.people.requester, (tx) =>
-          platform.procurement.submitRequisition(tx, {
-            lines: [{ itemId, quantity, costCentreCode: 'WARD1' }],
-          }),
-        )
-      ).purchaseOrders[0]!;
     gloves = await raise(world.national.gloves, 10);
     dressings = await raise(world.national.dressings, 4);
     for (const [placed, quantity] of [
@@ -172,6 +173,44 @@ describe.each(testEngines())('recording a batch of invoices against orders on %s
       }),
     );
     expect(alone).toMatchObject({ alreadyRecorded: true, status: 'closed' });
+  });
+
+  it('makes a second intake wait for the first on the same order, then refuses what the first already took', async () => {
+    const placed = await raise(world.national.gloves, 6);
+    await world.as(trustA(), world.people.storekeeper, (tx) =>
+      platform.procurement.recordReceipt(tx, placed.id, { lines: [{ lineNo: 1, quantity: 6 }] }),
+    );
+    const allSix = (invoiceId: string) => [
+      { purchaseOrderId: placed.id, invoiceId, lines: [{ lineNo: 1, quantity: 6, netPence: 2_910 }] },
+    ];
+    let finishFirst!: () => void;
+    const firstMayFinish = new Promise<void>((resolve) => {
+      finishFirst = resolve;
+    });
+    let firstRecorded!: () => void;
+    const recordedByFirst = new Promise<void>((resolve) => {
+      firstRecorded = resolve;
+    });
+    // The first intake records all six and stays open; the second starts while it is open.
+    const first = world.as(trustA(), 'usr_payables', async (tx) => {
+      const result = await platform.procurement.recordInvoicedMany(tx, allSix('inv_race_1'));
+      firstRecorded();
+      await firstMayFinish;
+      return result;
+    });
+    await recordedByFirst;
+    const second = world.as(trustA(), 'usr_payables', (tx) =>
+      platform.procurement.recordInvoicedMany(tx, allSix('inv_race_2')),
+    );
+    const secondOutcome = second.then(
+      () => 'recorded',
+      (error: { code?: string }) => error.code,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    finishFirst();
+    expect((await first)[0]).toMatchObject({ status: 'closed', lines: [{ invoicedQuantity: '6' }] });
+    expect(await secondOutcome).toBe('OVER_INVOICED');
+    expect(await order(placed.id)).toMatchObject({ status: 'closed', lines: [{ invoicedQuantity: '6' }] });
   });
 
   it('releases the open commitment when a batch closes an order that was only partly received', async () => {

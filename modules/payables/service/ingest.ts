@@ -441,32 +441,9 @@ export function createIngestion(deps: PayablesDeps) {
           (level) => level.upToPence === null || candidate.invoice.netPence <= BigInt(level.upToPence),
         )?.role ?? null;
     }
-    const postingDate = today(tx);
-    const journals: { candidate: Candidate; journal: JournalInput }[] = [];
-    for (const candidate of approvable) {
-      const journal = invoiceJournal(
-        {
-          id: candidate.invoiceId,
-          kind: candidate.invoice.kind,
-          number: candidate.invoice.number,
-          supplierName: candidate.supplier.name,
-          netPence: candidate.invoice.netPence,
-          vatPence: candidate.invoice.vatPence,
-          grossPence: candidate.invoice.grossPence,
-          nhsSupplier: candidate.supplier.nhsBody,
-        },
-        candidate.charging!,
-        postingDate,
-      );
-      if (journal) journals.push({ candidate, journal });
-    }
-    const posted = await ledger.postJournals(
-      tx,
-      journals.map((entry) => entry.journal),
-    );
-    const journalIds = new Map(journals.map((entry, i) => [entry.candidate.invoiceId, posted[i]!.id]));
-
-    // 6. Write everything down.
+    // 6. Keep every document and quarantine record before posting: the ledger holds the
+    //    organisation's journal numbering from posting to commit, so another batch waits for
+    //    only what comes after it.
     const newDocuments = fresh
       .filter((_index) => !options.reprocess)
       .map((index) => {
@@ -514,6 +491,32 @@ export function createIngestion(deps: PayablesDeps) {
         tx.now,
         quarantineRows.map((q) => q.row),
       );
+
+    // 7. Post what was approved and write the invoices down.
+    const postingDate = today(tx);
+    const journals: { candidate: Candidate; journal: JournalInput }[] = [];
+    for (const candidate of approvable) {
+      const journal = invoiceJournal(
+        {
+          id: candidate.invoiceId,
+          kind: candidate.invoice.kind,
+          number: candidate.invoice.number,
+          supplierName: candidate.supplier.name,
+          netPence: candidate.invoice.netPence,
+          vatPence: candidate.invoice.vatPence,
+          grossPence: candidate.invoice.grossPence,
+          nhsSupplier: candidate.supplier.nhsBody,
+        },
+        candidate.charging!,
+        postingDate,
+      );
+      if (journal) journals.push({ candidate, journal });
+    }
+    const posted = await ledger.postJournals(
+      tx,
+      journals.map((entry) => entry.journal),
+    );
+    const journalIds = new Map(journals.map((entry, i) => [entry.candidate.invoiceId, posted[i]!.id]));
 
     const approvedBy = options.notDuplicate?.by ?? 'system';
     const invoiceRows: sql.NewInvoice[] = accepted.map((candidate) => {
@@ -687,7 +690,7 @@ export function createIngestion(deps: PayablesDeps) {
       });
     }
 
-    // 7. One outcome per document, in the order given.
+    // 8. One outcome per document, in the order given.
     for (const { entry, row } of quarantineRows) {
       outcomes[entry.index] = {
         fileName: documents[entry.index]!.fileName,

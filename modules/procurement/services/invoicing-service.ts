@@ -83,8 +83,13 @@ export function createInvoicingService() {
     inputs: readonly RecordInvoicedInput[],
   ): Promise<RecordInvoicedResult[]> {
     const orderIds = [...new Set(inputs.map((input) => input.purchaseOrderId))];
+    // Locked before their lines are read: a second intake recording against the same order waits
+    // here, then sees what the first took, so two invoices cannot both take the last of a line.
     const headers = new Map(
-      (await sql.selectOrderHeaders(tx, { ids: orderIds, limit: orderIds.length })).map((h) => [h.id, h]),
+      (await sql.selectOrderHeaders(tx, { ids: orderIds, limit: orderIds.length, lock: true })).map((h) => [
+        h.id,
+        h,
+      ]),
     );
     const linesOf = groupByOrder(await sql.selectLineStates(tx, orderIds));
     const recordKey = (orderId: string, invoiceId: string) => `${orderId}\u0000${invoiceId}`;

@@ -171,6 +171,8 @@ export async function selectOrderHeaders(
     supplierId?: string;
     search?: string;
     limit: number;
+    /** Hold the rows until the transaction ends, so no other transaction changes these orders meanwhile. */
+    lock?: boolean;
   },
 ): Promise<OrderHeaderRow[]> {
   const result = await q.query<HeaderRow>(
@@ -181,7 +183,7 @@ export async function selectOrderHeaders(
        and ($3::text[] is null or status = any ($3)) and ($4::text is null or requester_id = $4)
        and ($5::text is null or requisition_id = $5) and ($6::text is null or supplier_id = $6)
        and ($7::text is null or number_key like '%' || $7 || '%')
-     order by raised_at desc, id desc limit $8`,
+     order by raised_at desc, id desc limit $8${filter.lock ? ' for update' : ''}`,
     [
       filter.ids ?? null,
       filter.numberKeys ?? null,
