@@ -167,7 +167,7 @@ export async function raiseOrders(
   return raised;
 }
 
-/** Issue dates run over the days of the year before the benchmark's clock. */
+/** Issue dates run over the financial year so far, up to the day before the benchmark's clock (2026-06-15). */
 const FIRST_ISSUE_DATE = localDate('2026-04-01');
 const ISSUE_DAYS = 75;
 

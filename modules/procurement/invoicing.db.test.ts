@@ -206,6 +206,8 @@ describe.each(testEngines())('recording a batch of invoices against orders on %s
       () => 'recorded',
       (error: { code?: string }) => error.code,
     );
+    // Time for the second to read the order while the first is still open: without the lock it
+    // would see nothing invoiced yet and take all six again.
     await new Promise((resolve) => setTimeout(resolve, 100));
     finishFirst();
     expect((await first)[0]).toMatchObject({ status: 'closed', lines: [{ invoicedQuantity: '6' }] });
